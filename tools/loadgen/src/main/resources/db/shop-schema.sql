@@ -1,7 +1,9 @@
 -- Source schema of the online shop (DESIGN.md section 2).
 -- Idempotent: every statement may run against a database that already has some of it,
 -- so the same file bootstraps the embedded database, docker-compose's PostgreSQL and an
--- existing database where tables are missing.
+-- existing database where tables are missing. SchemaInstaller (tools/loadgen) goes further:
+-- it runs the ALTER TABLE and CREATE INDEX statements of a table only when it created that
+-- table, so an existing table is never changed.
 
 CREATE SCHEMA IF NOT EXISTS shop;
 
@@ -132,6 +134,13 @@ CREATE TABLE IF NOT EXISTS shop.returns (
     refund_amount  numeric(12,2),
     requested_at   timestamptz NOT NULL DEFAULT now()
 );
+
+-- Foreign keys the generator deletes through: purging a cancelled order deletes its details by
+-- order_id, and ON DELETE CASCADE from orders looks up details, shipments and returns by
+-- order_id. Without these indexes every order delete scans those tables.
+CREATE INDEX IF NOT EXISTS order_details_order_id_idx ON shop.order_details (order_id);
+CREATE INDEX IF NOT EXISTS shipments_order_id_idx ON shop.shipments (order_id);
+CREATE INDEX IF NOT EXISTS returns_order_id_idx ON shop.returns (order_id);
 
 -- Capture heartbeat: cdc-capture updates this row on an interval so the replication slot
 -- advances even when no captured table changes (see services/cdc-capture/README.md).
