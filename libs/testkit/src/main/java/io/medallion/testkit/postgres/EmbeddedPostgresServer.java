@@ -131,6 +131,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             // with fsync off, which keeps synchronous commits cheap.
             serverConfig.put("synchronous_commit", "on");
             serverConfig.put("timezone", "UTC");
+            // Commit times let a reference computation order source rows as capture saw them.
+            serverConfig.put("track_commit_timestamp", "on");
             serverConfig.put("listen_addresses", "localhost");
         }
 
