@@ -118,4 +118,12 @@ class SinkConfigTest {
                 .hasMessageStartingWith("Invalid setting '" + key + "'")
                 .extracting(e -> ((ConfigException) e).key()).isEqualTo(key);
     }
+    @Test
+    void a_crashed_instance_releases_its_partitions_after_ten_seconds_unless_overridden() {
+        assertThat(SinkService.consumerProperties(config(minimal())))
+                .containsEntry("session.timeout.ms", 10_000).containsEntry("isolation.level", "read_committed");
+        Map<String, String> m = minimal();
+        m.put("medallion.sink.kafka.session.timeout.ms", "30000");
+        assertThat(SinkService.consumerProperties(config(m))).containsEntry("session.timeout.ms", "30000");
+    }
 }

@@ -23,9 +23,18 @@ public final class GoldStreamsProperties {
      */
     static final String PRODUCER_RETRY_BACKOFF_MS = "10";
 
+    /**
+     * Tuning default (Kafka's is 45 s), overridable with
+     * {@code medallion.gold.streams.main.consumer.session.timeout.ms}: the tasks of a crashed
+     * instance, and so every window, wait until its session expires.
+     */
+    static final String SESSION_TIMEOUT_MS = "10000";
+
     public static Properties of(GoldConfig config, DeadLetterPublisher deadLetters) {
         Properties p = new Properties();
         p.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), PRODUCER_RETRY_BACKOFF_MS);
+        p.put(StreamsConfig.mainConsumerPrefix(org.apache.kafka.clients.consumer.ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
+                SESSION_TIMEOUT_MS);
         p.putAll(config.streamsOverrides());
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());

@@ -56,4 +56,12 @@ class GoldStreamsPropertiesTest {
         assertThat(properties("medallion.gold.streams.producer.retry.backoff.ms", "50"))
                 .containsEntry("producer.retry.backoff.ms", "50");
     }
+
+    @Test
+    void aCrashedInstanceReleasesItsTasksAfterTenSecondsUnlessOverridden() {
+        assertThat(properties("medallion.gold.streams.security.protocol", "SSL"))
+                .containsEntry("main.consumer.session.timeout.ms", "10000");
+        assertThat(properties("medallion.gold.streams.main.consumer.session.timeout.ms", "30000"))
+                .containsEntry("main.consumer.session.timeout.ms", "30000");
+    }
 }

@@ -97,6 +97,20 @@ class SilverConfigTest {
     }
 
     @Test
+    void theStreamsClientsRecoverQuicklyUnlessOverridden() {
+        DeadLetterRouter router = new DeadLetterRouter("silver-enricher", "silver.dead_letters", new StringSerializer(),
+                (topic, letter) -> new byte[0], Set.of(), new SilverMetrics(new SimpleMeterRegistry()), Clock.systemUTC());
+        assertThat(config(minimal()).streamsProperties(router)).containsEntry("producer.retry.backoff.ms", "10")
+                .containsEntry("main.consumer.session.timeout.ms", "10000");
+
+        Map<String, String> m = minimal();
+        m.put("medallion.silver.streams.producer.retry.backoff.ms", "50");
+        m.put("medallion.silver.streams.main.consumer.session.timeout.ms", "30000");
+        assertThat(config(m).streamsProperties(router)).containsEntry("producer.retry.backoff.ms", "50")
+                .containsEntry("main.consumer.session.timeout.ms", "30000");
+    }
+
+    @Test
     void theProcessingGuaranteeCannotBeOverridden() {
         Map<String, String> m = minimal();
         m.put("medallion.silver.streams.processing.guarantee", "at_least_once");
