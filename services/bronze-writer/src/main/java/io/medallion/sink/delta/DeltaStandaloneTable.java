@@ -123,6 +123,7 @@ final class DeltaStandaloneTable implements LakehouseTable {
                 }
                 LOG.warn("Commit to {} is in the log; its post-commit checkpoint lost a race with another writer: {}",
                         root, e.toString());
+                // The latest version: ours, or a later one if another writer has committed since.
                 return OptionalLong.of(log.update().getVersion());
             }
         }

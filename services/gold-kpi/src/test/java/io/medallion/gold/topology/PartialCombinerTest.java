@@ -6,7 +6,7 @@ import io.medallion.gold.kpi.PartialCounts;
 import io.medallion.gold.metrics.GoldMetrics;
 import io.medallion.gold.state.CombinedWindow;
 import io.medallion.gold.state.InternalSerdes;
-import io.medallion.gold.support.Stores4Test;
+import io.medallion.gold.support.TestStores;
 import io.medallion.gold.topology.ShardOutput.CombinerInput;
 import io.medallion.gold.topology.ShardOutput.ShardProgress;
 import io.medallion.gold.topology.ShardOutput.WindowPartial;
@@ -42,9 +42,9 @@ class PartialCombinerTest {
     private final List<Kpi1m> heard = new ArrayList<>();
     private final MockProcessorContext<Long, Kpi1m> context = new MockProcessorContext<>();
     private final KeyValueStore<Integer, Long> watermarks =
-            Stores4Test.add(context, GoldTopology.COMBINER_WATERMARKS_STORE, Serdes.Integer(), Serdes.Long());
+            TestStores.add(context, GoldTopology.COMBINER_WATERMARKS_STORE, Serdes.Integer(), Serdes.Long());
     private final KeyValueStore<Long, CombinedWindow> open =
-            Stores4Test.add(context, GoldTopology.COMBINER_WINDOWS_STORE, InternalSerdes.windowStartKey(), InternalSerdes.combinedWindow());
+            TestStores.add(context, GoldTopology.COMBINER_WINDOWS_STORE, InternalSerdes.windowStartKey(), InternalSerdes.combinedWindow());
     private PartialCombiner combiner = started();
 
     private PartialCombiner started() {

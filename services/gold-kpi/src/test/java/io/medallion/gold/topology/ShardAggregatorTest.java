@@ -9,7 +9,7 @@ import io.medallion.gold.state.InternalSerdes;
 import io.medallion.gold.state.ShardClock;
 import io.medallion.gold.state.ShardWindowKey;
 import io.medallion.gold.state.ShardWindowUserKey;
-import io.medallion.gold.support.Stores4Test;
+import io.medallion.gold.support.TestStores;
 import io.medallion.gold.topology.ShardOutput.Late;
 import io.medallion.gold.topology.ShardOutput.ShardProgress;
 import io.medallion.gold.topology.ShardOutput.WindowPartial;
@@ -41,11 +41,11 @@ class ShardAggregatorTest {
 
     private final MockProcessorContext<String, ShardOutput> context = new MockProcessorContext<>();
     private final KeyValueStore<Integer, ShardClock> clocks =
-            Stores4Test.add(context, GoldTopology.SHARD_CLOCKS_STORE, Serdes.Integer(), InternalSerdes.shardClock());
+            TestStores.add(context, GoldTopology.SHARD_CLOCKS_STORE, Serdes.Integer(), InternalSerdes.shardClock());
     private final KeyValueStore<ShardWindowKey, PartialCounts> partials =
-            Stores4Test.add(context, GoldTopology.SHARD_WINDOWS_STORE, InternalSerdes.shardWindowKey(), InternalSerdes.partialCounts());
+            TestStores.add(context, GoldTopology.SHARD_WINDOWS_STORE, InternalSerdes.shardWindowKey(), InternalSerdes.partialCounts());
     private final KeyValueStore<ShardWindowUserKey, UserFlags> users =
-            Stores4Test.add(context, GoldTopology.SHARD_USERS_STORE, InternalSerdes.shardWindowUserKey(), InternalSerdes.userFlags());
+            TestStores.add(context, GoldTopology.SHARD_USERS_STORE, InternalSerdes.shardWindowUserKey(), InternalSerdes.userFlags());
     private final GoldMetrics metrics = new GoldMetrics(new SimpleMeterRegistry());
     private ShardAggregator aggregator = started();
 

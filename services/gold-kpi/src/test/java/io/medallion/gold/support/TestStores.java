@@ -6,9 +6,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /** In-memory stores registered on a {@link MockProcessorContext}, for processor tests. */
-public final class Stores4Test {
+public final class TestStores {
 
-    private Stores4Test() {
+    private TestStores() {
     }
 
     public static <K, V> KeyValueStore<K, V> add(MockProcessorContext<?, ?> context, String name, Serde<K> keys, Serde<V> values) {
